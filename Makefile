@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Harness for the checkpoint/restart + ckpt_log patch series on Linux 6.12.
+# patches/ is the source of truth; build/ holds the tree made from it, the
+# kernel build and the test guest. See README.md.
+
+SHELL := /bin/bash
+S := scripts
+
+.PHONY: all deps tree kernel test demo check export status clean distclean
+
+all: test
+
+deps:
+	@$(S)/deps.sh
+
+tree:
+	@$(S)/tree.sh
+
+kernel: tree
+	@$(S)/kernel.sh
+
+test: kernel
+	@$(S)/test.sh
+
+demo: kernel
+	@$(S)/test.sh -d
+
+check: kernel
+	@$(S)/check.sh
+
+export:
+	@$(S)/export.sh
+
+status:
+	@$(S)/status.sh
+
+# Keeps build/linux, which may hold unexported work, and ccache
+clean:
+	rm -rf build/out build/bin build/vm
+
+distclean:
+	@$(S)/status.sh --quiet || { $(S)/status.sh; echo "make export first, or rm -rf build"; exit 1; }
+	rm -rf build

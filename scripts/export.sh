@@ -1,0 +1,59 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make export: writes the commits of build/linux back to patches/, one
+# git format-patch mail per commit, and rewrites patches/series. Commits up
+# to the tag "part1" go to patches/part1/, later ones to patches/part2/;
+# without the tag everything is part 1. The output depends only on the
+# commits, so exporting the same tree twice gives the same bytes.
+#
+# Usage: export.sh [DIR]   (DIR instead of patches/: used by make status)
+. "$(dirname "$0")/lib.sh"
+
+dest=${1:-$PATCHES}
+[ -d "$TREE/.git" ] || die "no tree: run make tree"
+if [ -z "${1:-}" ]; then
+	dirty=$(tgit status --porcelain)
+	[ -z "$dirty" ] || die "build/linux has uncommitted changes; commit them first:
+$dirty"
+fi
+tgit merge-base --is-ancestor base HEAD || die "HEAD does not descend from base"
+
+fp()
+{
+	tgit -c core.quotepath=off -c diff.noprefix=false -c diff.mnemonicprefix=false \
+		-c diff.renames=false -c diff.algorithm=myers \
+		format-patch -q --zero-commit --no-signature --full-index --no-numbered \
+		--stat=72 --subject-prefix=PATCH "$@"
+}
+
+end1=HEAD
+if tgit rev-parse -q --verify refs/tags/part1 > /dev/null; then
+	tgit merge-base --is-ancestor part1 HEAD ||
+		die "tag part1 is not in HEAD's history: move it to the last part-1 commit (git tag -f part1 SHA)"
+	end1=part1
+fi
+n1=$(tgit rev-list --count base.."$end1")
+
+mkdir -p "$dest"
+rm -rf "$dest"/part1 "$dest"/part2
+mkdir -p "$dest"/part1
+fp -o "$dest"/part1 base.."$end1" > /dev/null
+if [ "$end1" = part1 ] && [ "$(tgit rev-list --count part1..HEAD)" != 0 ]; then
+	mkdir -p "$dest"/part2
+	fp -o "$dest"/part2 --start-number $((n1 + 1)) part1..HEAD > /dev/null
+fi
+
+{
+	echo "# The series, in apply order; make tree applies it to $SRCPKG."
+	echo "# Part 1: checkpoint/restart. Part 2: ckpt_log."
+	(cd "$dest" && find part1 part2 -name '*.patch' 2>/dev/null || true) | LC_ALL=C sort
+} > "$dest"/series
+
+if [ -z "${1:-}" ]; then
+	echo "$(series_hash)" > "$TREE/.git/ckpt-series"
+	rm -rf "$BUILD/synced"
+	cp -a "$PATCHES" "$BUILD/synced"
+	note "exported $(series_patches | wc -l) patches to patches/"
+	git -C "$TOP" status --short -- patches
+fi

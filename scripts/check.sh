@@ -101,7 +101,9 @@ note "5. W=1 build of the new kernel code"
 changed=$(cat "${patches[@]/#/$PATCHES/}" | sed -n 's|^+++ b/\(.*\.c\)$|\1|p' | grep -v "^$TESTDIR/" | LC_ALL=C sort -u)
 goals=(kernel/sys_ni.o)
 for file in $changed; do
-	if printf '%s\n' "${new[@]}" | grep -qx "$file"; then
+	# A whole directory only when the series creates it
+	if printf '%s\n' "${new[@]}" | grep -qx "$file" &&
+	   ! tgit cat-file -e "base:$(dirname "$file")" 2>/dev/null; then
 		goals+=("$(dirname "$file")/")
 	else
 		goals+=("${file%.c}.o")

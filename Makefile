@@ -7,7 +7,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps tree kernel test demo check export status clean distclean
+.PHONY: all deps tree kernel test demo bench check export status clean distclean
 
 all: test
 
@@ -25,6 +25,9 @@ test: kernel
 
 demo: kernel
 	@$(S)/test.sh -d
+
+bench: kernel
+	@$(S)/test.sh -B
 
 check: kernel
 	@$(S)/check.sh

@@ -5,15 +5,17 @@
 # runs them, with every built-in KUnit suite, in a QEMU guest. The last line
 # is "N passed, N failed[, N skipped]".
 #
-# Usage: test.sh [-d]   (-d: make demo, on the terminal)
+# Usage: test.sh [-d|-B]   (-d: make demo, -B: make bench, on the terminal)
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$BIN"
 make -s -C "$TREE/$TESTDIR" OUTPUT="$BIN" KHDR_INCLUDES="-isystem $OUT/usr/include"
 
 args=(-k "$OUT/arch/x86/boot/bzImage" -b "$BIN" -o "$VM")
-if [ "${1:-}" = -d ]; then
-	exec "$TREE/$TESTDIR/run_vm.sh" "${args[@]}" -d -t 120
-fi
+case ${1:-} in
+-d|-B)
+	exec "$TREE/$TESTDIR/run_vm.sh" "${args[@]}" "$1" -t 300
+	;;
+esac
 grep -q '^CONFIG_KUNIT=y' "$OUT/.config" && grep -q '_KUNIT_TEST=y' "$OUT/.config" && args+=(-u)
 exec "$TREE/$TESTDIR/run_vm.sh" "${args[@]}"

@@ -7,7 +7,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps tree kernel test demo bench check export status clean distclean
+.PHONY: all deps tree kernel test demo bench check bisect export status clean distclean
 
 all: test
 
@@ -31,6 +31,9 @@ bench: kernel
 
 check: kernel
 	@$(S)/check.sh
+
+bisect: tree
+	@$(S)/bisect.sh
 
 export:
 	@$(S)/export.sh

@@ -7,7 +7,8 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps tree kernel test demo bench check bisect export status clean distclean
+.PHONY: all deps tree kernel test kernel-debug test-debug demo bench check bisect export \
+	status clean distclean
 
 all: test
 
@@ -22,6 +23,13 @@ kernel: tree
 
 test: kernel
 	@$(S)/test.sh
+
+# The same suite on the debug kernel: lockdep, KASAN, UBSAN, kmemleak, ...
+kernel-debug: tree
+	@VARIANT=debug $(S)/kernel.sh
+
+test-debug: kernel-debug
+	@VARIANT=debug $(S)/test.sh
 
 demo: kernel
 	@$(S)/test.sh -d
@@ -43,7 +51,7 @@ status:
 
 # Keeps build/linux, which may hold unexported work, and ccache
 clean:
-	rm -rf build/out build/bin build/vm
+	rm -rf build/out build/out-debug build/bin build/vm build/vm-debug
 
 distclean:
 	@$(S)/status.sh --quiet || { $(S)/status.sh; echo "make export first, or rm -rf build"; exit 1; }

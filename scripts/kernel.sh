@@ -9,8 +9,11 @@
 # Usage: kernel.sh [extra make arguments, e.g. W=1 checkpoint/]
 . "$(dirname "$0")/lib.sh"
 
-fragment=$TREE/$TESTDIR/config
-[ -f "$fragment" ] || die "the series has no $TESTDIR/config"
+fragments=("$TREE/$TESTDIR/config")
+[ -n "$VARIANT" ] && fragments+=("$TREE/$TESTDIR/$VARIANT.config")
+for f in "${fragments[@]}"; do
+	[ -f "$f" ] || die "the series has no ${f#"$TREE"/}"
+done
 command -v ccache > /dev/null || "$TOP"/scripts/deps.sh
 
 kmake()
@@ -20,12 +23,12 @@ kmake()
 
 # Reconfigure only when the fragment changed, so that a rebuild stays cheap
 stamp=$OUT/.ckpt-config
-want=$(sha256sum "$fragment" | cut -d' ' -f1)
+want=$(cat "${fragments[@]}" | sha256sum | cut -d' ' -f1)
 if [ ! -f "$OUT/.config" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-	note "configuring build/out: tinyconfig + $TESTDIR/config"
+	note "configuring ${OUT#"$TOP"/}: tinyconfig + ${fragments[*]#"$TREE"/}"
 	mkdir -p "$OUT"
 	kmake -s tinyconfig > /dev/null
-	"$TREE"/scripts/kconfig/merge_config.sh -m -O "$OUT" "$OUT/.config" "$fragment" > /dev/null
+	"$TREE"/scripts/kconfig/merge_config.sh -m -O "$OUT" "$OUT/.config" "${fragments[@]}" > /dev/null
 	kmake -s olddefconfig
 	# merge_config.sh -m does not check the result: a symbol whose
 	# dependencies are missing silently drops out. Treat that as an error.
@@ -43,7 +46,7 @@ if [ ! -f "$OUT/.config" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 				{ echo "config: $sym requested off, but it is on"; bad=1; }
 			;;
 		esac
-	done < "$fragment"
+	done < <(cat "${fragments[@]}")
 	[ "$bad" = 0 ] || { rm -f "$OUT/.config"; die "the config fragment does not hold"; }
 	echo "$want" > "$stamp"
 fi
@@ -57,4 +60,4 @@ note "building bzImage"
 start=$(date +%s)
 kmake -s -j"$(nproc)" bzImage
 kmake -s headers
-note "bzImage ready in $(($(date +%s) - start)) s: build/out/arch/x86/boot/bzImage"
+note "bzImage ready in $(($(date +%s) - start)) s: ${OUT#"$TOP"/}/arch/x86/boot/bzImage"

@@ -7,9 +7,12 @@ set -euo pipefail
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
 TREE=$BUILD/linux
-OUT=$BUILD/out
+# VARIANT=debug: the debug kernel (lockdep, KASAN, ...), in its own build
+# directory, so that switching costs nothing
+VARIANT=${VARIANT:-}
+OUT=$BUILD/out${VARIANT:+-$VARIANT}
 BIN=$BUILD/bin
-VM=$BUILD/vm
+VM=$BUILD/vm${VARIANT:+-$VARIANT}
 PATCHES=$TOP/patches
 SERIES=$PATCHES/series
 TARBALL=/usr/src/linux-source-6.12.tar.xz

@@ -8,6 +8,8 @@
 # Usage: test.sh [-d|-B]   (-d: make demo, -B: make bench, on the terminal)
 . "$(dirname "$0")/lib.sh"
 
+# A program the series at this patch does not build must not run
+rm -rf "$BIN"
 mkdir -p "$BIN"
 make -s -C "$TREE/$TESTDIR" OUTPUT="$BIN" KHDR_INCLUDES="-isystem $OUT/usr/include"
 

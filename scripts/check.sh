@@ -10,6 +10,8 @@
 #     already covers, when the commit message says so.
 #  4. scripts/kernel-doc finds nothing to warn about in the new kernel files.
 #  5. The new kernel code builds with W=1 without a warning.
+#  6. scripts/get_maintainer.pl names the CHECKPOINT/RESTART entry on
+#     every patch.
 . "$(dirname "$0")/lib.sh"
 
 [ -d "$TREE/.git" ] || die "no tree: run make tree"
@@ -120,6 +122,14 @@ elif echo "$out" | grep -q 'warning:'; then
 else
 	echo "$out" | grep -E '^\s+CC\s' | sed 's/^/  /'
 fi
+
+note "6. get_maintainer.pl names the CHECKPOINT/RESTART entry"
+for p in "${patches[@]}"; do
+	out=$(cd "$TREE" && scripts/get_maintainer.pl --no-git --no-git-fallback \
+		--sections "$PATCHES/$p" 2>&1 || true)
+	echo "$out" | grep -q '^CHECKPOINT/RESTART$' ||
+		problem "$p: get_maintainer.pl does not name CHECKPOINT/RESTART: $(echo "$out" | head -n 3)"
+done
 
 if [ "$fail" = 0 ]; then
 	note "make check: all ${#patches[@]} patches pass"

@@ -12,6 +12,8 @@
 #  5. The new kernel code builds with W=1 without a warning.
 #  6. scripts/get_maintainer.pl names the CHECKPOINT/RESTART entry on
 #     every patch.
+#  7. The system calls build for s390 with Debian's cross compiler
+#     (scripts/s390.sh).
 . "$(dirname "$0")/lib.sh"
 
 [ -d "$TREE/.git" ] || die "no tree: run make tree"
@@ -59,8 +61,7 @@ covered()
 	# Is every file the patch adds under an F: pattern of a MAINTAINERS
 	# entry that names ckpt-log or checkpoint?
 	local f=$1 file pat ok
-	for file in $(sed -n 's|^+++ b/||p' "$f"); do
-		grep -q "^+++ b/$file\$" "$f" || continue
+	for file in $(awk '/^diff --git/ {f = substr($4, 3)} /^new file mode/ {print f}' "$f"); do
 		ok=0
 		while read -r pat; do
 			# shellcheck disable=SC2254 # F: patterns are globs
@@ -130,6 +131,9 @@ for p in "${patches[@]}"; do
 	echo "$out" | grep -q '^CHECKPOINT/RESTART$' ||
 		problem "$p: get_maintainer.pl does not name CHECKPOINT/RESTART: $(echo "$out" | head -n 3)"
 done
+
+note "7. s390: the system call table builds"
+"$TOP"/scripts/s390.sh || problem "the s390 build of the system call table"
 
 if [ "$fail" = 0 ]; then
 	note "make check: all ${#patches[@]} patches pass"

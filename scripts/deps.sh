@@ -6,8 +6,10 @@
 pkgs=(
 	linux-source-6.12 xz-utils git make gcc libc6-dev bc flex bison
 	libelf-dev libssl-dev cpio perl python3 python3-ply python3-git
-	ccache qemu-system-x86 busybox-static
+	ccache qemu-system-x86 busybox-static gcc-s390x-linux-gnu
 )
+# Not gcc-multilib: Debian 12 cannot install it beside gcc-s390x-linux-gnu,
+# so the 32-bit test program (compat32) is built without a C library.
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -14,6 +14,7 @@
 #     every patch.
 #  7. The system calls build for s390 with Debian's cross compiler
 #     (scripts/s390.sh).
+#  8. patches/0000-cover-letter.patch counts and lists every patch.
 . "$(dirname "$0")/lib.sh"
 
 [ -d "$TREE/.git" ] || die "no tree: run make tree"
@@ -134,6 +135,21 @@ done
 
 note "7. s390: the system call table builds"
 "$TOP"/scripts/s390.sh || problem "the s390 build of the system call table"
+
+note "8. the cover letter lists the series"
+cover=$PATCHES/0000-cover-letter.patch
+if [ ! -f "$cover" ]; then
+	problem "no patches/0000-cover-letter.patch"
+else
+	grep -q "^Subject: \[PATCH 0/${#patches[@]}\] " "$cover" ||
+		problem "the cover letter's subject does not count ${#patches[@]} patches"
+	for p in "${patches[@]}"; do
+		subject=$(sed -n '/^Subject: /{N;s/\n / /;p;q}' "$PATCHES/$p" | head -n 1 |
+			  sed 's/^Subject: \[PATCH\] //')
+		grep -qxF "  $subject" "$cover" ||
+			problem "the cover letter does not list: $subject"
+	done
+fi
 
 if [ "$fail" = 0 ]; then
 	note "make check: all ${#patches[@]} patches pass"

@@ -35,7 +35,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$TOP"/scripts/export.sh "$tmp" > /dev/null
-if ! diff -r -q "$tmp" "$PATCHES" > "$tmp.diff" 2>&1; then
+if ! diff -r -q -x 0000-cover-letter.patch "$tmp" "$PATCHES" > "$tmp.diff" 2>&1; then
 	if [ -d "$BUILD/synced" ] && diff -r -q "$tmp" "$BUILD/synced" > /dev/null 2>&1; then
 		say "patches/ changed since build/linux was made; make tree brings it up to date"
 	else

@@ -50,6 +50,19 @@ fi
 	(cd "$dest" && find part1 part2 -name '*.patch' 2>/dev/null || true) | LC_ALL=C sort
 } > "$dest"/series
 
+# The cover letter ends with the shortlog and the diffstat of the series,
+# as git format-patch --cover-letter has them: rewrite the diffstat.
+cover=$dest/0000-cover-letter.patch
+if [ -z "${1:-}" ] && [ -f "$cover" ]; then
+	awk '/^ [^ ].* \| +[0-9]+/ || / files? changed, / {exit} {print}' "$cover" |
+		sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' > "$cover.new"
+	{
+		echo
+		tgit -c core.quotepath=off diff --stat=72 base..HEAD
+	} >> "$cover.new"
+	mv "$cover.new" "$cover"
+fi
+
 if [ -z "${1:-}" ]; then
 	echo "$(series_hash)" > "$TREE/.git/ckpt-series"
 	rm -rf "$BUILD/synced"

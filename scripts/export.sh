@@ -51,12 +51,17 @@ fi
 } > "$dest"/series
 
 # The cover letter ends with the shortlog and the diffstat of the series,
-# as git format-patch --cover-letter has them: rewrite the diffstat.
+# as git format-patch --cover-letter has them: rewrite both, and the
+# count in its subject.
 cover=$dest/0000-cover-letter.patch
 if [ -z "${1:-}" ] && [ -f "$cover" ]; then
-	awk '/^ [^ ].* \| +[0-9]+/ || / files? changed, / {exit} {print}' "$cover" |
-		sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' > "$cover.new"
+	total=$(tgit rev-list --count base..HEAD)
+	awk '/^[^ ].* \([0-9]+\):$/ {exit} {print}' "$cover" |
+		sed -e "s|^Subject: \[PATCH 0/[0-9]*\]|Subject: [PATCH 0/$total]|" \
+		    -e :a -e '/^\n*$/{$d;N;ba' -e '}' > "$cover.new"
 	{
+		echo
+		tgit shortlog base..HEAD | sed -e '/^$/d' -e 's/^ \{6\}/  /'
 		echo
 		tgit -c core.quotepath=off diff --stat=72 base..HEAD
 	} >> "$cover.new"

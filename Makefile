@@ -7,8 +7,8 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps tree kernel test kernel-debug test-debug demo bench check bisect export \
-	status clean distclean
+.PHONY: all deps tree kernel test kernel-debug test-debug demo bench figures check \
+	configs bisect export status clean distclean
 
 all: test
 
@@ -37,8 +37,16 @@ demo: kernel
 bench: kernel
 	@$(S)/test.sh -B
 
+# Writes the logs and sizes Documentation/checkpoint/logging.txt quotes
+figures: kernel
+	@$(S)/figures.sh
+
 check: kernel
 	@$(S)/check.sh
+
+# CONFIG_CHECKPOINT=n, each option of the series off, and 20 random configs
+configs: kernel
+	@$(S)/configs.sh
 
 bisect: tree
 	@$(S)/bisect.sh
@@ -51,7 +59,8 @@ status:
 
 # Keeps build/linux, which may hold unexported work, and ccache
 clean:
-	rm -rf build/out build/out-debug build/bin build/vm build/vm-debug
+	rm -rf build/out build/out-debug build/out-figures build/out-nockpt build/out-configs \
+		build/bin build/vm build/vm-debug build/figures
 
 distclean:
 	@$(S)/status.sh --quiet || { $(S)/status.sh; echo "make export first, or rm -rf build"; exit 1; }

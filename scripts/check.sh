@@ -16,6 +16,9 @@
 #  7. The system calls build for s390 with Debian's cross compiler
 #     (scripts/s390.sh).
 #  8. patches/0000-cover-letter.patch counts and lists every patch.
+#  9. What Documentation/checkpoint/logging.txt quotes of the tree holds:
+#     each function:line of a quoted record logs there, the release, sizes
+#     and counts are current (scripts/figures.py).
 . "$(dirname "$0")/lib.sh"
 
 [ -d "$TREE/.git" ] || die "no tree: run make tree"
@@ -154,6 +157,12 @@ else
 		grep -qxF "  $subject" "$cover" ||
 			problem "the cover letter does not list: $subject"
 	done
+fi
+
+note "9. the figures logging.txt quotes are the tree's"
+if ! out=$(python3 "$TOP"/scripts/figures.py check "$TREE"); then
+	problem "stale figures (make figures writes them):"
+	echo "$out"
 fi
 
 if [ "$fail" = 0 ]; then

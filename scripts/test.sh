@@ -20,4 +20,7 @@ case ${1:-} in
 	;;
 esac
 grep -q '^CONFIG_KUNIT=y' "$OUT/.config" && grep -q '_KUNIT_TEST=y' "$OUT/.config" && args+=(-u)
+# The debug kernel is some four times slower, and fault_test makes every
+# allocation of three tasks' checkpoints and restarts fail in turn
+[ "$VARIANT" = debug ] && args+=(-t 600 -a ckpt_test_timeout=300)
 exec "$TREE/$TESTDIR/run_vm.sh" "${args[@]}"

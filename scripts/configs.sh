@@ -1,0 +1,140 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make configs: the series builds in the configs the build robots try first,
+# each on top of the test kernel's config (build/out/.config):
+#  - CONFIG_CHECKPOINT=n: a whole vmlinux, linked, so that the hooks in
+#    upstream files compile away and nothing of the series is left undefined;
+#  - CONFIG_CHECKPOINT_DEBUG=n, CONFIG_CHECKPOINT_KUNIT_TEST=n, and each of
+#    CHECKPOINT_UNIX, CHECKPOINT_INET and CHECKPOINT_TTY off (through UNIX,
+#    INET and UNIX98_PTYS, which they follow);
+#  - CKPT_RANDCONFIGS (20) seeded random choices of the symbols the series'
+#    code tests, CKPT_SEED_BASE + 1 and on, so that a failure can be
+#    replayed with CKPT_RANDCONFIGS=1 CKPT_SEED_BASE=seed-1.
+# All but the first build the directories of the files the series adds or
+# touches, which builds what the config enables of them; a warning in a
+# file of the series fails. They share one build directory, so that a
+# config rebuilds what it changes.
+. "$(dirname "$0")/lib.sh"
+
+[ -f "$OUT/.config" ] || die "no test kernel config: run make kernel"
+nockpt=$BUILD/out-nockpt
+objs=$BUILD/out-configs
+log=$BUILD/configs.log
+: > "$log"
+
+kmake()
+{
+	make -C "$TREE" CC="ccache gcc" HOSTCC="ccache gcc" "$@"
+}
+
+# The symbols the series' code tests that the test config can turn off
+SYMS=(CHECKPOINT_DEBUG CHECKPOINT_KUNIT_TEST UNIX INET UNIX98_PTYS PROC_FS
+      IPC_NS USER_NS UTS_NS PID_NS POSIX_MQUEUE ANON_VMA_NAME RSEQ KEYS FUTEX
+      SECCOMP POSIX_TIMERS FILE_LOCKING ADVISE_SYSCALLS IA32_EMULATION FTRACE
+      SYSCTL MEMFD_CREATE HUGETLBFS TMPFS AUDIT MULTIUSER)
+
+# A config: the test config with "SYM=y|n ..." applied, in $2
+configure()
+{
+	local dir=$1 sym val
+	shift
+	mkdir -p "$dir"
+	cp "$OUT/.config" "$dir/.config"
+	for kv in "$@"; do
+		sym=${kv%=*}
+		val=${kv#*=}
+		if [ "$val" = y ]; then
+			"$TREE"/scripts/config --file "$dir/.config" -e "$sym"
+		else
+			"$TREE"/scripts/config --file "$dir/.config" -d "$sym"
+		fi
+	done
+	kmake -s O="$dir" olddefconfig >> "$log" 2>&1
+}
+
+# The directories of the series' kernel .c files: kbuild builds in them
+# what the config enables, the series' objects among them
+series_dirs()
+{
+	tgit diff --name-only base..HEAD -- '*.c' | grep -v "^$TESTDIR/" |
+		xargs -n1 dirname | LC_ALL=C sort -u | sed 's|$|/|'
+}
+
+# Fails on an error, or on a warning in a file of the series
+build_objects()
+{
+	local name=$1 out warn n
+	shift
+	configure "$objs" "$@"
+	if ! grep -q '^CONFIG_CHECKPOINT=y' "$objs/.config"; then
+		echo "  $name: CONFIG_CHECKPOINT did not hold"
+		return 1
+	fi
+	if ! out=$(kmake O="$objs" -j"$(nproc)" $(series_dirs) 2>&1); then
+		echo "$out" | grep -E 'error|Error' | head -n 30
+		echo "  $name: does not build"
+		return 1
+	fi
+	echo "$out" >> "$log"
+	warn=$(echo "$out" | grep -F -f <(tgit diff --name-only base..HEAD -- '*.c' '*.h' |
+					  grep -v "^$TESTDIR/") | grep 'warning:' || true)
+	if [ -n "$warn" ]; then
+		echo "$warn"
+		echo "  $name: warnings in the series' files"
+		return 1
+	fi
+	n=0
+	for f in $(tgit diff --name-only base..HEAD -- '*.c' | grep -v "^$TESTDIR/"); do
+		[ -f "$objs/${f%.c}.o" ] && [ "$objs/${f%.c}.o" -nt "$objs/.config" ] && n=$((n + 1))
+	done
+	echo "  $name: $n objects of the series built; on: $(grep -o '^CONFIG_CHECKPOINT_[A-Z_]*=y' \
+		"$objs/.config" | sed 's/CONFIG_CHECKPOINT_//; s/=y//' | tr '\n' ' ')"
+}
+
+start=$(date +%s)
+fail=0
+
+note "CONFIG_CHECKPOINT=n: vmlinux"
+configure "$nockpt" CHECKPOINT=n
+if grep -q '^CONFIG_CHECKPOINT=y' "$nockpt/.config"; then
+	echo "  CONFIG_CHECKPOINT stayed on"
+	fail=1
+elif ! out=$(kmake -s O="$nockpt" -j"$(nproc)" vmlinux 2>&1); then
+	echo "$out" | tail -n 30
+	echo "  CONFIG_CHECKPOINT=n: vmlinux does not build"
+	fail=1
+else
+	# The system calls are sys_ni stubs; nothing else of the series is left
+	left=$(nm "$nockpt/vmlinux" | grep -E ' [TtDdBbRr] (ckpt_|n_tty_ckpt_)' || true)
+	if [ -n "$left" ]; then
+		echo "$left" | head -n 20
+		echo "  CONFIG_CHECKPOINT=n: the series left $(echo "$left" | wc -l) symbols in vmlinux"
+		fail=1
+	else
+		echo "  vmlinux linked, no symbol of the series in it," \
+		     "$(nm "$nockpt/vmlinux" | grep -c -E ' [Tt] __[a-z0-9_]*sys_(checkpoint|restart)$') syscall entries"
+	fi
+fi
+
+note "each option of the series off"
+for c in CHECKPOINT_DEBUG=n CHECKPOINT_KUNIT_TEST=n UNIX=n INET=n UNIX98_PTYS=n; do
+	build_objects "$c" "$c" || fail=1
+done
+
+n=${CKPT_RANDCONFIGS:-20}
+seed0=${CKPT_SEED_BASE:-20261205}
+note "$n random choices of ${#SYMS[@]} symbols"
+for i in $(seq 1 "$n"); do
+	seed=$((seed0 + i))
+	mapfile -t choice < <(python3 -c '
+import random, sys
+r = random.Random(int(sys.argv[1]))
+for s in sys.argv[2:]:
+    print(s + "=" + r.choice("yn"))' "$seed" "${SYMS[@]}")
+	build_objects "seed $seed" "${choice[@]}" ||
+		{ echo "  choices: ${choice[*]}"; fail=1; }
+done
+
+note "configs built in $(($(date +%s) - start)) s"
+[ "$fail" = 0 ] || die "a config does not build"

@@ -11,10 +11,9 @@
 #  - CKPT_RANDCONFIGS (20) seeded random choices of the symbols the series'
 #    code tests, CKPT_SEED_BASE + 1 and on, so that a failure can be
 #    replayed with CKPT_RANDCONFIGS=1 CKPT_SEED_BASE=seed-1.
-# All but the first build the directories of the files the series adds or
-# touches, which builds what the config enables of them; a warning in a
-# file of the series fails. They share one build directory, so that a
-# config rebuilds what it changes.
+# All but the first build the objects of the files the series adds or
+# touches that the config enables; a warning in a file of the series fails.
+# They share one build directory, so that a config rebuilds what it changes.
 . "$(dirname "$0")/lib.sh"
 
 [ -f "$OUT/.config" ] || die "no test kernel config: run make kernel"
@@ -28,11 +27,13 @@ kmake()
 	make -C "$TREE" CC="ccache gcc" HOSTCC="ccache gcc" "$@"
 }
 
-# The symbols the series' code tests that the test config can turn off
-SYMS=(CHECKPOINT_DEBUG CHECKPOINT_KUNIT_TEST UNIX INET UNIX98_PTYS PROC_FS
+# The symbols the series' code tests that the test config can turn off;
+# not those CONFIG_CHECKPOINT depends on (PROC_FS, MULTIUSER, POSIX_TIMERS,
+# SYSVIPC), which turn it off
+SYMS=(CHECKPOINT_DEBUG CHECKPOINT_KUNIT_TEST UNIX INET UNIX98_PTYS
       IPC_NS USER_NS UTS_NS PID_NS POSIX_MQUEUE ANON_VMA_NAME RSEQ KEYS FUTEX
-      SECCOMP POSIX_TIMERS FILE_LOCKING ADVISE_SYSCALLS IA32_EMULATION FTRACE
-      SYSCTL MEMFD_CREATE HUGETLBFS TMPFS AUDIT MULTIUSER)
+      SECCOMP FILE_LOCKING ADVISE_SYSCALLS IA32_EMULATION FTRACE
+      SYSCTL MEMFD_CREATE HUGETLBFS TMPFS AUDIT)
 
 # A config: the test config with "SYM=y|n ..." applied, in $2
 configure()
@@ -53,12 +54,24 @@ configure()
 	kmake -s O="$dir" olddefconfig >> "$log" 2>&1
 }
 
-# The directories of the series' kernel .c files: kbuild builds in them
-# what the config enables, the series' objects among them
-series_dirs()
+# The series' kernel .c files the config builds in, as objects. A file in a
+# directory the series adds is there when the directory is; elsewhere, the
+# Makefile statement that names its object says: obj-y, or obj-$(CONFIG_X)
+# with X on. (kbuild builds an object it is asked for, even one the config
+# leaves out, so the question is the Makefile's.)
+series_objects()
 {
-	tgit diff --name-only base..HEAD -- '*.c' | grep -v "^$TESTDIR/" |
-		xargs -n1 dirname | LC_ALL=C sort -u | sed 's|$|/|'
+	local dir=$1 f d o sym
+	for f in $(tgit diff --name-only base..HEAD -- '*.c' | grep -v "^$TESTDIR/"); do
+		d=$(dirname "$f")
+		o=$(basename "${f%.c}.o")
+		sym=$(sed -e ':a' -e '/\\$/N; s/\\\n/ /; ta' "$TREE/$d/Makefile" |
+		      grep -E "^\s*obj-[^ ]*\s*[+:]?=.*[[:space:]=]$o([[:space:]]|$)" | head -n 1 |
+		      sed -n 's/^\s*obj-\$(\(CONFIG_[A-Z0-9_]*\)).*/\1/p' || true)
+		[ -z "$sym" ] || grep -q "^$sym=y" "$dir/.config" || continue
+		# checkpoint/ itself comes in with CONFIG_CHECKPOINT, which holds
+		echo "$d/$o"
+	done
 }
 
 # Fails on an error, or on a warning in a file of the series
@@ -71,12 +84,14 @@ build_objects()
 		echo "  $name: CONFIG_CHECKPOINT did not hold"
 		return 1
 	fi
-	if ! out=$(kmake O="$objs" -j"$(nproc)" $(series_dirs) 2>&1); then
+	mapfile -t built < <(series_objects "$objs")
+	if ! out=$(kmake O="$objs" -j"$(nproc)" "${built[@]}" 2>&1); then
 		echo "$out" | grep -E 'error|Error' | head -n 30
 		echo "  $name: does not build"
 		return 1
 	fi
 	echo "$out" >> "$log"
+	# kbuild prints what it compiles, and the warnings with it
 	warn=$(echo "$out" | grep -F -f <(tgit diff --name-only base..HEAD -- '*.c' '*.h' |
 					  grep -v "^$TESTDIR/") | grep 'warning:' || true)
 	if [ -n "$warn" ]; then
@@ -84,11 +99,7 @@ build_objects()
 		echo "  $name: warnings in the series' files"
 		return 1
 	fi
-	n=0
-	for f in $(tgit diff --name-only base..HEAD -- '*.c' | grep -v "^$TESTDIR/"); do
-		[ -f "$objs/${f%.c}.o" ] && [ "$objs/${f%.c}.o" -nt "$objs/.config" ] && n=$((n + 1))
-	done
-	echo "  $name: $n objects of the series built; on: $(grep -o '^CONFIG_CHECKPOINT_[A-Z_]*=y' \
+	echo "  $name: ${#built[@]} files of the series built; on: $(grep -o '^CONFIG_CHECKPOINT_[A-Z_]*=y' \
 		"$objs/.config" | sed 's/CONFIG_CHECKPOINT_//; s/=y//' | tr '\n' ' ')"
 }
 
@@ -113,7 +124,7 @@ else
 		fail=1
 	else
 		echo "  vmlinux linked, no symbol of the series in it," \
-		     "$(nm "$nockpt/vmlinux" | grep -c -E ' [Tt] __[a-z0-9_]*sys_(checkpoint|restart)$') syscall entries"
+		     "$(nm "$nockpt/vmlinux" | grep -c -E ' [TtWw] __[a-z0-9_]*sys_(checkpoint|restart)$') syscall stubs"
 	fi
 fi
 

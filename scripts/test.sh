@@ -20,7 +20,8 @@ case ${1:-} in
 	;;
 esac
 grep -q '^CONFIG_KUNIT=y' "$OUT/.config" && grep -q '_KUNIT_TEST=y' "$OUT/.config" && args+=(-u)
-# The debug kernel is some four times slower, and fault_test makes every
-# allocation of three tasks' checkpoints and restarts fail in turn
-[ "$VARIANT" = debug ] && args+=(-t 600 -a ckpt_test_timeout=300)
+# The debug kernel is some four times slower, fault_test makes every
+# allocation of three tasks' checkpoints and restarts fail in turn, and
+# damage_test restarts some 4300 cut images for real (the guest ran 556 s)
+[ "$VARIANT" = debug ] && args+=(-t 900 -a ckpt_test_timeout=300)
 exec "$TREE/$TESTDIR/run_vm.sh" "${args[@]}"

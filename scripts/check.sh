@@ -130,7 +130,8 @@ elif out=$(echo "$out" | grep -v -F -f "$known"); echo "$out" | grep -q 'warning
 	problem "W=1 warnings in ${goals[*]}:"
 	echo "$out" | grep -A5 'warning:'
 else
-	echo "$out" | grep -E '^\s+CC\s' | sed 's/^/  /'
+	# Nothing to compile when a check before this one built them with W=1
+	echo "$out" | { grep -E '^\s+CC\s' || echo "  (up to date)"; } | sed 's/^/  /'
 fi
 
 note "6. get_maintainer.pl names the CHECKPOINT/RESTART entry"

@@ -132,10 +132,14 @@ def function_lines(tree, func):
         return None
     for hit in hits.splitlines():
         path, num, text = hit.split(':', 2)
-        if text.rstrip().endswith(';'):
-            continue	# a declaration
         src = open(f'{tree}/{path}').read().split('\n')
         start = int(num)
+        # A declaration, on one line or more, ends before any body opens
+        head = start - 1
+        while head < len(src) and src[head] != '{' and not src[head].rstrip().endswith(';'):
+            head += 1
+        if head < len(src) and src[head] != '{':
+            continue
         for end in range(start, len(src)):
             if src[end] == '}':
                 return path, start, end + 1, src
